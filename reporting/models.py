@@ -1,0 +1,1 @@
+# The annual report, its template and workflow arrive with the reporting issue.

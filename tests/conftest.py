@@ -1,0 +1,57 @@
+from decimal import Decimal
+
+import pytest
+
+from indicators.demo import demo_load
+from indicators.models import Actual, Component, Framework, Indicator, Target
+
+
+@pytest.fixture
+def demo(db):
+    """The demo data of the 2023 report."""
+    demo_load()
+
+
+def make_framework(code="SPF3", **fields) -> Framework:
+    defaults = {
+        "name_lo": f"ກອບ {code}",
+        "name_en": f"Framework {code}",
+        "short_name_lo": code,
+        "short_name_en": code,
+        "start_year": 2021,
+        "end_year": 2030,
+    }
+    return Framework.objects.create(code=code, **(defaults | fields))
+
+
+def make_indicator(code="area-cleared", **fields) -> Indicator:
+    defaults = {
+        "name_lo": f"ຕົວຊີ້ວັດ {code}",
+        "name_en": f"Indicator {code}",
+        "unit": Indicator.Unit.HECTARES,
+        "direction": Indicator.Direction.HIGHER,
+    }
+    return Indicator.objects.create(code=code, **(defaults | fields))
+
+
+def make_component(indicator, code="agricultural", **fields) -> Component:
+    defaults = {"name_lo": f"ສ່ວນ {code}", "name_en": f"part {code}"}
+    return Component.objects.create(indicator=indicator, code=code, **(defaults | fields))
+
+
+def make_target(framework, indicator, **fields) -> Target:
+    defaults = {
+        "kind": Target.Kind.ANNUAL,
+        "comparator": Target.Comparator.GE,
+        "value": Decimal(10000),
+        "start_year": 2021,
+        "end_year": 2030,
+    }
+    return Target.objects.create(framework=framework, indicator=indicator, **(defaults | fields))
+
+
+def make_actual(indicator, year=2023, value=5815, **fields) -> Actual:
+    defaults = {"source": "test"}
+    return Actual.objects.create(
+        indicator=indicator, year=year, value=Decimal(str(value)), **(defaults | fields)
+    )
