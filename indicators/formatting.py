@@ -3,7 +3,7 @@
 Numbers in JSON, CSV and data attributes never pass through here.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 
@@ -27,5 +27,7 @@ def format_number(value: Decimal | int | float, max_places: int = 2) -> str:
 
 def format_percent(ratio: float, places: int = 1) -> str:
     """0.5815 -> '58.2%' in English, '58,2%' in Lao (CLDR puts no space before %)."""
-    digits = number_format(round(ratio * 100, places), places, use_l10n=True, force_grouping=True)
+    # Half up, in decimal: 0.5815 is 58.15%, which reads 58.2%, not float's 58.1%.
+    percent = (Decimal(repr(ratio)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    digits = number_format(percent, places, use_l10n=True, force_grouping=True)
     return f"{digits}%"

@@ -1,9 +1,11 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from .models import Indicator
 from .summary import achievements, latest_total
 
 
+@require_safe
 def home(request):
     """Each indicator with its latest figure and where it stands against every target."""
     cards = []

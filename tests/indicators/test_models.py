@@ -46,9 +46,7 @@ def test_the_same_disaggregation_in_another_key_order_is_a_duplicate():
     indicator = make_indicator("casualties", unit=Indicator.Unit.PEOPLE)
     make_actual(indicator, 2023, 5, disaggregation={"Sex": "Female", "Age": "Under 18"})
     _raises_integrity_error(
-        lambda: make_actual(
-            indicator, 2023, 6, disaggregation={"Age": "Under 18", "Sex": "Female"}
-        )
+        lambda: make_actual(indicator, 2023, 6, disaggregation={"Age": "Under 18", "Sex": "Female"})
     )
 
 
