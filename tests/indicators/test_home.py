@@ -95,3 +95,15 @@ def test_the_home_page_queries_do_not_grow_with_the_data(client, db, django_asse
 
 def test_post_to_the_home_page_is_not_allowed(client, db):
     assert client.post("/en/").status_code == 405
+
+
+def test_each_figure_shows_its_source_and_a_localized_as_of_date(client, demo):
+    lao = client.get("/lo/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert "NRA Operations Dashboard" in lao and "18/1/2024" in lao
+    assert "Source: NRA Operations Dashboard, as of 01/18/2024" in english
+
+
+def test_an_indicator_without_targets_says_so(client, demo):
+    html = client.get("/en/").content.decode()
+    assert html.count("No target is set for this indicator.") == 1  # UXO accidents
