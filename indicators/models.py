@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from uxosector.bilingual import BilingualNameMixin, localized
 
@@ -175,6 +176,7 @@ class Target(models.Model):
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords(verbose_name=_("target history"))
 
     class Meta:
         ordering = ["indicator", "framework__order", "kind", "start_year"]
@@ -272,6 +274,7 @@ class Actual(models.Model):
     source = models.CharField(_("source"), max_length=300)
     as_of = models.DateField(_("as of"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords(verbose_name=_("actual figure history"))
 
     class Meta:
         ordering = ["indicator", "year", "component__order"]
@@ -312,3 +315,41 @@ class Actual(models.Model):
             raise ValidationError(
                 {"disaggregation": ValidationError(message, code="disaggregation_not_mapping")}
             )
+
+
+class FindingNote(models.Model):
+    """A person's note on a data-quality finding: the acknowledgement of a warning, or
+    the explanation of a missed target. Its key holds the figures the finding was
+    about, so changed figures raise the finding afresh."""
+
+    class Rule(models.TextChoices):
+        COMPONENTS = "components", _("components add up to the total")
+        DISAGGREGATION = "disaggregation", _("disaggregated rows add up to their total")
+        CHANGE = "change", _("change from the year before")
+        TARGET_MISSED = "target_missed", _("target missed: explanation needed")
+
+    rule = models.CharField(_("rule"), max_length=20, choices=Rule.choices)
+    indicator = models.ForeignKey(
+        Indicator, models.CASCADE, related_name="finding_notes", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    key = models.CharField(_("finding"), max_length=300)
+    note = models.TextField(_("note"))
+    created_by = models.ForeignKey(
+        "auth.User", models.SET_NULL, null=True, blank=True, verbose_name=_("written by")
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator", "year", "rule"]
+        verbose_name = _("note on a finding")
+        verbose_name_plural = _("notes on findings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule", "indicator", "year", "key"], name="finding_note_unique"
+            ),
+            models.CheckConstraint(condition=~Q(note=""), name="finding_note_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}: {self.get_rule_display()}"

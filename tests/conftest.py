@@ -55,3 +55,24 @@ def make_actual(indicator, year=2023, value=5815, **fields) -> Actual:
     return Actual.objects.create(
         indicator=indicator, year=year, value=Decimal(str(value)), **(defaults | fields)
     )
+
+
+def make_user(username="someone", roles=(), **fields):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username=username, password="pw-for-tests-1", **fields)
+    for role in roles:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def data_officer_client(client, db):
+    client.force_login(make_user("data", roles=["data_officer"]))
+    return client
+
+
+@pytest.fixture
+def chair_client(client, db):
+    client.force_login(make_user("chair", roles=["chair"]))
+    return client

@@ -1,15 +1,25 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from indicators import api, views
+from indicators import api, figures_views, views
 
 urlpatterns = [
     path("api/v1/indicators/", api.indicators, name="api-indicators"),
 ]
 
-# "/" redirects to /lo/ or /en/ by the browser's language (LocaleMiddleware).
+# "/" redirects to /lo/ or /en/ by the browser's language (LocaleMiddleware), and so
+# does any unprefixed address of the pages below, e.g. /accounts/login/.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("figures/", figures_views.figures_index, name="figures"),
+    path("figures/<int:year>/", figures_views.figures_year, name="figures-year"),
     path("admin/", admin.site.urls),
 )

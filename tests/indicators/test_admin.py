@@ -34,8 +34,9 @@ def test_the_lao_admin_speaks_lao(staff):
     assert str(Indicator._meta.verbose_name_plural) not in ("", None)
     with translation.override("lo"):
         assert str(Indicator._meta.verbose_name_plural).capitalize() in html
-        assert translation.gettext("Site administration") in html
-    assert "Site administration" not in html
+        assert translation.gettext("Indicators, targets and reports") in html
+        assert translation.gettext("Log out") in html
+    assert "Indicators, targets and reports" not in html
 
 
 def test_the_admin_refuses_a_ceiling_for_a_higher_is_better_indicator(staff):
