@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install messages migrate demo lint makemessages clean
+.PHONY: run test install messages migrate demo lint makemessages clean bench-import
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: install
 makemessages: install
 	DEBUG=1 $(PY) manage.py makemessages --locale lo --no-obsolete \
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'staticfiles/*'
+
+# Benchmarks (see README): timings are measured here, never asserted in tests.
+bench-import: messages
+	$(PY) benchmarks/import_opensdg.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Actual, Component, Framework, Indicator, Target
+from .models import Actual, Component, FindingNote, Framework, ImportBatch, Indicator, Target
 
 admin.site.site_header = _("uxosector administration")
 admin.site.site_title = _("uxosector")
@@ -29,7 +30,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(SimpleHistoryAdmin):
     list_display = [
         "indicator",
         "framework",
@@ -46,7 +47,7 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actual)
-class ActualAdmin(admin.ModelAdmin):
+class ActualAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "year", "component", "disaggregation", "value", "status", "as_of"]
     list_filter = ["year", "status", "indicator"]
     list_select_related = ["indicator", "component"]
@@ -59,3 +60,27 @@ class ComponentAdmin(admin.ModelAdmin):
     list_display = ["indicator", "code", "name_lo", "name_en", "order"]
     list_select_related = ["indicator"]
     search_fields = ["code", "name_lo", "name_en"]
+
+
+@admin.register(FindingNote)
+class FindingNoteAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "rule", "note", "created_by", "created_at"]
+    list_filter = ["rule", "year", "indicator"]
+    list_select_related = ["indicator", "created_by"]
+    readonly_fields = ["created_by", "created_at"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    """Imports are a record of what came in: read-only here."""
+
+    list_display = ["filename", "indicator", "uploaded_by", "uploaded_at", "imported_at", "summary"]
+    list_filter = ["indicator"]
+    list_select_related = ["indicator", "uploaded_by"]
+    exclude = ["content"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

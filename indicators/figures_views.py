@@ -4,15 +4,18 @@ from datetime import date
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.roles import FIGURE_EDITORS, role_required
 
 from . import entry, quality
 from .formatting import format_number
-from .models import Actual, Indicator
+from .forms import FindingNoteForm
+from .models import Actual, FindingNote, Indicator
 from .services import actuals_save
 
 
@@ -71,3 +74,68 @@ def figures_year(request, year):
             return redirect("figures-year", year=year)
         context |= {"changes": changes, "digest": fingerprint}
     return render(request, "indicators/figures_year.html", context)
+
+
+def _quality_filters(request) -> tuple[Indicator | None, int | None]:
+    code, raw_year = request.GET.get("indicator") or "", request.GET.get("year") or ""
+    indicator = Indicator.objects.filter(code=code).first() if code else None
+    year = int(raw_year) if raw_year.isascii() and raw_year.isdigit() else None
+    return indicator, year
+
+
+@require_safe
+@role_required(*FIGURE_EDITORS)
+def figures_quality(request):
+    indicator, year = _quality_filters(request)
+    indicators = Indicator.objects.with_figures()
+    if indicator:
+        indicators = indicators.filter(pk=indicator.pk)
+    found = quality.findings(indicators, year=year)
+    context = {
+        "findings": found,
+        "open_count": sum(1 for f in found if not f.acknowledged),
+        "indicators": Indicator.objects.all(),
+        "selected_indicator": indicator,
+        "selected_year": year,
+    }
+    return render(request, "indicators/quality.html", context)
+
+
+@require_POST
+@role_required(*FIGURE_EDITORS)
+def figures_quality_note(request):
+    indicator = get_object_or_404(Indicator, code=request.POST.get("indicator", ""))
+    form = FindingNoteForm(request.POST)
+    rule, key = request.POST.get("rule", ""), request.POST.get("key", "")
+    year = request.POST.get("year", "")
+    finding = next(
+        (
+            f
+            for f in quality.findings(
+                Indicator.objects.with_figures().filter(pk=indicator.pk),
+                year=int(year) if year.isdigit() else None,
+            )
+            if f.rule == rule and f.key == key
+        ),
+        None,
+    )
+    if finding is None:
+        messages.error(request, _("This finding no longer applies: the figures have changed."))
+    elif finding.acknowledged:
+        messages.info(request, _("This finding already has a note."))
+    elif not form.is_valid():
+        messages.error(request, _("Write a note to acknowledge the finding."))
+    else:
+        FindingNote.objects.create(
+            rule=rule,
+            indicator=indicator,
+            year=finding.year,
+            key=key,
+            note=form.cleaned_data["note"],
+            created_by=request.user,
+        )
+        messages.success(request, _("The note was saved."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("figures-quality")
+    return redirect(next_url)

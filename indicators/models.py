@@ -265,6 +265,12 @@ class Actual(models.Model):
         blank=True,
         help_text=_('Open SDG columns and values, for example {"Sex": "Female"}.'),
     )
+    attributes = CanonicalJSONField(
+        _("attributes"),
+        default=dict,
+        blank=True,
+        help_text=_("Open SDG attributes kept with the figure, such as UNIT_MEASURE or GeoCode."),
+    )
     value = models.DecimalField(
         _("value"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
     )
@@ -353,3 +359,30 @@ class FindingNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.year}: {self.get_rule_display()}"
+
+
+class ImportBatch(models.Model):
+    """An uploaded file of figures, kept from its preview to its import and after, so
+    what was imported, by whom and from which file can always be told."""
+
+    indicator = models.ForeignKey(
+        Indicator, models.CASCADE, related_name="import_batches", verbose_name=_("indicator")
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("content"))
+    source = models.CharField(_("source"), max_length=300)
+    status = models.CharField(_("status"), max_length=12, choices=Actual.Status.choices)
+    uploaded_by = models.ForeignKey(
+        "auth.User", models.SET_NULL, null=True, verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.indicator})"

@@ -62,7 +62,7 @@ def make_user(username="someone", roles=(), **fields):
 
     user = User.objects.create_user(username=username, password="pw-for-tests-1", **fields)
     for role in roles:
-        user.groups.add(Group.objects.get(name=role))
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
 
 

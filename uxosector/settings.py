@@ -132,6 +132,9 @@ LOGOUT_REDIRECT_URL = "home"
 # Data quality: a year-over-year change larger than this factor (up or down) is flagged.
 QUALITY_CHANGE_FACTOR = float(os.environ.get("QUALITY_CHANGE_FACTOR", "3"))
 
+# Largest file of figures accepted for import (bytes).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from indicators import api, figures_views, views
+from indicators import api, figures_views, import_views, views
 
 urlpatterns = [
     path("api/v1/indicators/", api.indicators, name="api-indicators"),
@@ -21,5 +21,19 @@ urlpatterns += i18n_patterns(
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("figures/", figures_views.figures_index, name="figures"),
     path("figures/<int:year>/", figures_views.figures_year, name="figures-year"),
+    path("figures/quality/", figures_views.figures_quality, name="figures-quality"),
+    path("figures/quality/note/", figures_views.figures_quality_note, name="figures-quality-note"),
+    path("figures/import/", import_views.figures_import, name="figures-import"),
+    path(
+        "figures/import/<int:pk>/",
+        import_views.figures_import_preview,
+        name="figures-import-preview",
+    ),
+    path(
+        "figures/import/template.<str:fmt>",
+        import_views.figures_import_template,
+        name="figures-import-template",
+    ),
+    path("figures/export/<slug:code>/", import_views.figures_export, name="figures-export"),
     path("admin/", admin.site.urls),
 )

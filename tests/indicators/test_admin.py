@@ -2,7 +2,15 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from indicators.models import Actual, Component, Framework, Indicator, Target
+from indicators.models import (
+    Actual,
+    Component,
+    FindingNote,
+    Framework,
+    ImportBatch,
+    Indicator,
+    Target,
+)
 
 MODELS = [Framework, Indicator, Component, Target, Actual]
 
@@ -19,11 +27,11 @@ def test_every_model_has_a_working_list_add_and_change_page(staff, model, langua
         meta = model._meta
         changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
         add = reverse(f"admin:{meta.app_label}_{meta.model_name}_add")
-        change = reverse(
-            f"admin:{meta.app_label}_{meta.model_name}_change", args=[model.objects.first().pk]
-        )
+        pk = model.objects.first().pk
+        change = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[pk])
+        history = reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[pk])
     assert changelist.startswith(f"/{language}/admin/")
-    for url in (changelist, add, change):
+    for url in (changelist, add, change, history):
         response = staff.get(url)
         assert response.status_code == 200, url
         assert f'lang="{language}"' in response.content.decode()
@@ -63,3 +71,23 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client, db):
     response = client.get("/en/admin/indicators/actual/")
     assert response.status_code == 302
     assert response["Location"].startswith("/en/admin/login/")
+
+
+def test_imports_and_notes_are_listed_and_imports_are_read_only(staff):
+    indicator = Indicator.objects.get(code="casualties")
+    FindingNote.objects.create(rule="change", indicator=indicator, year=2023, key="k", note="ok")
+    batch = ImportBatch.objects.create(
+        indicator=indicator, filename="f.csv", content=b"x", source="s", status="final"
+    )
+    assert staff.get("/en/admin/indicators/findingnote/").status_code == 200
+    assert "f.csv" in staff.get("/en/admin/indicators/importbatch/").content.decode()
+    assert staff.get(f"/en/admin/indicators/importbatch/{batch.pk}/change/").status_code == 200
+    assert staff.get("/en/admin/indicators/importbatch/add/").status_code == 403
+
+
+def test_the_admin_shows_the_history_of_a_figure(staff):
+    actual = Actual.objects.get(indicator__code="accidents")
+    actual.value = 23
+    actual.save()
+    html = staff.get(f"/en/admin/indicators/actual/{actual.pk}/history/").content.decode()
+    assert "Changed" in html or "Change" in html

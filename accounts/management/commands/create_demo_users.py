@@ -25,6 +25,6 @@ class Command(BaseCommand):
             if role == "admin":
                 user.is_staff = user.is_superuser = True
             else:
-                user.groups.add(Group.objects.get(name=role))
+                user.groups.add(Group.objects.get_or_create(name=role)[0])
             user.save()
             self.stdout.write(f"{role}\t{username}\t{password}")
