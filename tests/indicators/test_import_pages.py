@@ -131,3 +131,49 @@ def test_wrong_methods_are_refused(data_officer_client, demo):
     assert data_officer_client.delete("/en/figures/import/").status_code == 405
     assert data_officer_client.post("/en/figures/quality/").status_code == 405
     assert data_officer_client.get("/en/figures/quality/note/").status_code == 405
+
+
+ALL_GET_URLS = [
+    "/en/figures/",
+    "/en/figures/2024/",
+    "/en/figures/import/",
+    "/en/figures/import/template.xlsx",
+    "/en/figures/export/area-cleared/",
+    "/en/figures/quality/",
+]
+
+
+@pytest.mark.parametrize("url", ALL_GET_URLS)
+def test_a_user_without_a_role_is_refused_everywhere(client, demo, url):
+    client.force_login(make_user("nobody"))
+    assert client.get(url).status_code == 403
+
+
+def test_anonymous_posts_change_nothing(client, data_officer_client, demo):
+    preview_url = _upload(data_officer_client)["Location"]
+    client.logout()
+    anonymous = type(client)()
+    for url in (
+        preview_url,
+        "/en/figures/quality/note/",
+        "/en/figures/2024/",
+        "/en/figures/import/",
+    ):
+        response = anonymous.post(url, {"note": "x", "indicator": "area-cleared"})
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    assert not Actual.objects.filter(year=2024).exists()
+
+
+def test_a_user_without_a_role_cannot_post_a_note(client, demo):
+    client.force_login(make_user("nobody"))
+    response = client.post(
+        "/en/figures/quality/note/",
+        {
+            "indicator": "area-cleared",
+            "year": "2023",
+            "rule": "target_missed",
+            "key": "k",
+            "note": "n",
+        },
+    )
+    assert response.status_code == 403
