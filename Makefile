@@ -30,7 +30,7 @@ run: demo
 test: messages
 	SECRET_KEY=test-only-secret-key $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install
+lint: messages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
