@@ -3,6 +3,8 @@
 import csv
 import io
 
+from django.db.models import F
+
 from .formatting import plain_number
 from .importing import ATTRIBUTE_COLUMNS, COMPONENT_COLUMN, SIMPLE_COLUMNS
 from .models import Actual, Indicator
@@ -12,7 +14,8 @@ def _actuals(indicator: Indicator):
     return (
         Actual.objects.filter(indicator=indicator)
         .select_related("component")
-        .order_by("year", "component__order", "pk")
+        # The total first, on every database (PostgreSQL sorts NULL last by default).
+        .order_by("year", F("component__order").asc(nulls_first=True), "pk")
     )
 
 

@@ -283,7 +283,7 @@ class Actual(models.Model):
     history = HistoricalRecords(verbose_name=_("actual figure history"))
 
     class Meta:
-        ordering = ["indicator", "year", "component__order"]
+        ordering = ["indicator", "year", F("component__order").asc(nulls_first=True)]
         verbose_name = _("actual figure")
         verbose_name_plural = _("actual figures")
         constraints = [

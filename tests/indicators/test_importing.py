@@ -6,6 +6,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from indicators.exporting import export_csv
 from indicators.importing import read_figures
@@ -29,9 +30,11 @@ OPENSDG = """Year,SERIES,Sex,Age,UNIT_MEASURE,GeoCode,Value
 def _read(text, code="casualties", **kw):
     indicator = Indicator.objects.get(code=code)
     content = text.encode() if isinstance(text, str) else text
-    return indicator, read_figures(
-        content, indicator=indicator, source="test file", status="final", **kw
-    )
+    with translation.override("en"):
+        reading = read_figures(
+            content, indicator=indicator, source="test file", status="final", **kw
+        )
+    return indicator, reading
 
 
 def _import(text, code="casualties"):
