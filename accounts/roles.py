@@ -17,6 +17,8 @@ class Role(models.TextChoices):
 
 # Who enters and imports the year's figures.
 FIGURE_EDITORS = (Role.DATA_OFFICER, Role.SECRETARIAT)
+# Who reads the progress dashboard: everyone with a role.
+DASHBOARD_READERS = tuple(Role)
 
 
 def user_roles(user) -> set[str]:

@@ -40,7 +40,8 @@ def _achievement(row: AchievementRow) -> dict:
     return data
 
 
-def _indicator(indicator: Indicator, through_year: int | None, year: int | None) -> dict:
+def indicator_data(indicator: Indicator, through_year: int | None, year: int | None) -> dict:
+    """One indicator as the API and the JSON download give it."""
     actuals = [a for a in indicator.actuals.all() if year is None or a.year == year]
     return {
         "code": indicator.code,
@@ -106,7 +107,7 @@ def indicators(request):
             )
         year = int(raw)
     through = latest_year()
-    data = [_indicator(i, through, year) for i in Indicator.objects.with_figures()]
+    data = [indicator_data(i, through, year) for i in Indicator.objects.with_figures()]
     return JsonResponse(
         {"year": year, "latest_year": through, "indicators": data},
         json_dumps_params={"ensure_ascii": False},

@@ -123,7 +123,7 @@ def figures_import_template(request, fmt):
 @require_safe
 @role_required(*FIGURE_EDITORS)
 def figures_export(request, code):
-    indicator = get_object_or_404(Indicator, code=code)
+    indicator = get_object_or_404(Indicator.objects.with_figures(), code=code)
     layout = request.GET.get("layout", "opensdg")
     if layout not in LAYOUTS:
         return HttpResponse(_("Unknown layout."), status=400, content_type="text/plain")

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from .cache import figures_changed
 from .entry import Change
 from .importing import Row
 from .models import Actual, Indicator
@@ -85,4 +86,6 @@ def actuals_import(*, indicator: Indicator, rows: list[Row], user=None) -> Impor
         bulk_update_with_history(
             plan.updated, Actual, IMPORTED_FIELDS, batch_size=1000, default_user=user
         )
+    if plan.created or plan.updated:
+        figures_changed()  # bulk writes send no signals
     return plan

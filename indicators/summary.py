@@ -71,3 +71,58 @@ def achievements(
 def latest_year() -> int | None:
     """The reporting year: the latest year for which any figure exists."""
     return Actual.objects.order_by("-year").values_list("year", flat=True).first()
+
+
+class Standing:
+    """Where an indicator stands against one framework in a year, as a code that
+    templates turn into words and colours."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    ON_TRACK = "on_track"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+    NOT_STARTED = "not_started"
+    NO_TARGET = "no_target"
+
+
+@dataclass(frozen=True)
+class FrameworkStanding:
+    framework: object
+    code: str
+    target: Target | None = None
+    row: AchievementRow | None = None
+
+
+def framework_standing(indicator: Indicator, framework, year: int | None) -> FrameworkStanding:
+    """The indicator's standing against `framework` in `year`: the annual target that
+    covers the year if there is one, else a cumulative one."""
+    targets = [t for t in indicator.targets.all() if t.framework_id == framework.pk]
+    if not targets:
+        return FrameworkStanding(framework, Standing.NO_TARGET)
+    if year is None:
+        return FrameworkStanding(framework, Standing.NO_DATA, targets[0])
+    covering = [t for t in targets if t.start_year <= year <= t.end_year]
+    annual = [t for t in covering if t.kind == achievement.Kind.ANNUAL]
+    target = (annual or covering or [None])[0]
+    if target is None:
+        upcoming = [t for t in targets if t.start_year > year]
+        if upcoming:
+            return FrameworkStanding(framework, Standing.NOT_STARTED, upcoming[0])
+        return FrameworkStanding(framework, Standing.NO_TARGET)
+    (row,) = [
+        r for r in achievements(indicator, through_year=year, year=year) if r.target == target
+    ]
+    if row.actual is None:
+        code = Standing.NO_DATA
+    elif row.is_cumulative:
+        on_track = row.result.on_track
+        code = {True: Standing.ON_TRACK, False: Standing.OFF_TRACK}.get(on_track, Standing.NO_DATA)
+    else:
+        code = Standing.MET if row.met else Standing.NOT_MET
+    return FrameworkStanding(framework, code, target, row)
+
+
+def yearly_totals(indicator: Indicator, years: range) -> list[tuple[int, Decimal | None]]:
+    totals = totals_by_year(indicator)
+    return [(year, totals.get(year)) for year in years]

@@ -76,3 +76,16 @@ def data_officer_client(client, db):
 def chair_client(client, db):
     client.force_login(make_user("chair", roles=["chair"]))
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_plain_static_files(settings):
+    """Each test starts with an empty page cache in memory, and static files are
+    found without a collectstatic manifest."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
+    cache.clear()

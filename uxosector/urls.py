@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from indicators import api, figures_views, import_views, views
+from indicators import api, dashboard_views, figures_views, import_views, public_views, views
 
 urlpatterns = [
     path("api/v1/indicators/", api.indicators, name="api-indicators"),
@@ -13,6 +13,18 @@ urlpatterns = [
 # does any unprefixed address of the pages below, e.g. /accounts/login/.
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("indicators/", public_views.overview, name="indicators"),
+    path(
+        "indicators/download/<slug:fmt>/", public_views.download_all, name="indicators-download"
+    ),
+    path("indicators/<slug:code>/", public_views.detail, name="indicator"),
+    path("indicators/<slug:code>/embed/", public_views.embed, name="indicator-embed"),
+    path(
+        "indicators/<slug:code>/download/<slug:fmt>/",
+        public_views.download_one,
+        name="indicator-download",
+    ),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

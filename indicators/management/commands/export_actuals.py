@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, indicator, format, output, **options):
         try:
-            indicator = Indicator.objects.get(code=indicator)
+            indicator = Indicator.objects.with_figures().get(code=indicator)
         except Indicator.DoesNotExist:
             raise CommandError(f"No indicator with code {indicator!r}.") from None
         text = export_csv(indicator, format)
