@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from uxosector.bilingual import active_language
 
 from . import achievement
+from .formatting import percent_of
 from .models import Indicator, Target
 
 CEILING_COLOUR = "#b02a37"
@@ -213,7 +214,7 @@ def achievement_figures(rows: list) -> tuple[dict | None, dict | None]:
             [
                 go.Bar(
                     y=[label(r) for r in floors],
-                    x=[round(r.ratio * 100, 1) for r in floors],
+                    x=[float(percent_of(r.ratio)) for r in floors],
                     orientation="h",
                     marker_color=[FLOOR_COLOUR if r.met else "#e09f3e" for r in floors],
                     hovertemplate="%{x:,.1f}%<extra></extra>",
@@ -233,7 +234,7 @@ def achievement_figures(rows: list) -> tuple[dict | None, dict | None]:
             [
                 go.Scatter(
                     y=[label(r) for r in ceilings],
-                    x=[round(r.ratio * 100, 1) for r in ceilings],
+                    x=[float(percent_of(r.ratio)) for r in ceilings],
                     mode="markers",
                     marker={
                         "size": 14,

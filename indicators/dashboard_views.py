@@ -84,11 +84,18 @@ def dashboard(request):
             and any(s.code == Standing.NO_DATA for s in standings)
         ):
             attention.append(("missing", indicator, None))
-    findings = (
+    open_findings = (
         [f for f in quality.findings(indicators, year=year) if not f.acknowledged]
         if year is not None
         else []
     )
+    # A missed target is listed once, as off target, saying whether it is explained.
+    unexplained = {f.target.pk for f in open_findings if f.target is not None}
+    attention = [
+        (kind, indicator, standing, standing is not None and standing.target.pk in unexplained)
+        for kind, indicator, standing in attention
+    ]
+    findings = [f for f in open_findings if f.target is None]
     floor_figure, ceiling_figure = charts.achievement_figures(chart_rows)
     context = {
         "years": years,

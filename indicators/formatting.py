@@ -25,9 +25,13 @@ def format_number(value: Decimal | int | float, max_places: int = 2) -> str:
     return number_format(amount, places, use_l10n=True, force_grouping=True)
 
 
+def percent_of(ratio: float, places: int = 1) -> Decimal:
+    """A ratio as a percentage rounded half up, in decimal: 0.5815 is 58.15%, which
+    reads 58.2%, not float rounding's 58.1%."""
+    return (Decimal(repr(ratio)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+
+
 def format_percent(ratio: float, places: int = 1) -> str:
     """0.5815 -> '58.2%' in English, '58,2%' in Lao (CLDR puts no space before %)."""
-    # Half up, in decimal: 0.5815 is 58.15%, which reads 58.2%, not float's 58.1%.
-    percent = (Decimal(repr(ratio)) * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    digits = number_format(percent, places, use_l10n=True, force_grouping=True)
+    digits = number_format(percent_of(ratio, places), places, use_l10n=True, force_grouping=True)
     return f"{digits}%"

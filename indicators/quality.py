@@ -27,6 +27,7 @@ class Finding:
     key: str
     message: str
     note: FindingNote | None = None
+    target: object = None  # the missed target, for target_missed findings
 
     @property
     def acknowledged(self) -> bool:
@@ -126,7 +127,7 @@ def _missed_targets(indicator, year, totals) -> list[Finding]:
                 "target": target.describe(),
             }
             key = f"{target.framework.code}|{target.comparator}{target.value}|{result.actual}"
-            found.append(Finding(Rule.TARGET_MISSED, indicator, year, key, message))
+            found.append(Finding(Rule.TARGET_MISSED, indicator, year, key, message, target=target))
     return found
 
 

@@ -14,9 +14,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("indicators/", public_views.overview, name="indicators"),
-    path(
-        "indicators/download/<slug:fmt>/", public_views.download_all, name="indicators-download"
-    ),
+    path("indicators/download/<slug:fmt>/", public_views.download_all, name="indicators-download"),
     path("indicators/<slug:code>/", public_views.detail, name="indicator"),
     path("indicators/<slug:code>/embed/", public_views.embed, name="indicator-embed"),
     path(
