@@ -204,3 +204,12 @@ def test_signed_in_visitors_get_their_own_page_not_the_cached_one(client, demo):
     client.get("/en/indicators/")
     client.force_login(make_user("chair", roles=["chair"]))
     assert "Log out (chair)" in client.get("/en/indicators/").content.decode()
+
+
+def test_the_page_cache_can_be_cleared_after_a_deploy(client, demo, django_assert_num_queries):
+    from django.core.management import call_command
+
+    client.get("/en/indicators/")
+    call_command("clear_page_cache")
+    with django_assert_num_queries(5):  # rendered afresh
+        client.get("/en/indicators/")
