@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install messages migrate demo lint makemessages clean bench-import
+.PHONY: run test install messages migrate demo lint makemessages clean bench-import bench-public
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ makemessages: install
 # Benchmarks (see README): timings are measured here, never asserted in tests.
 bench-import: messages
 	$(PY) benchmarks/import_opensdg.py
+
+bench-public: messages
+	$(PY) benchmarks/public_pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,11 +1,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from .cache import public_page
 from .models import Indicator
 from .summary import achievements, latest_total
 
 
 @require_safe
+@public_page
 def home(request):
     """Each indicator with its latest figure and where it stands against every target."""
     cards = []

@@ -213,3 +213,44 @@ def test_the_page_cache_can_be_cleared_after_a_deploy(client, demo, django_asser
     call_command("clear_page_cache")
     with django_assert_num_queries(5):  # rendered afresh
         client.get("/en/indicators/")
+
+
+def test_cached_pages_are_sent_compressed_when_the_browser_accepts_it(client, demo):
+    import brotli
+
+    plain = client.get("/en/indicators/").content
+    compressed = client.get("/en/indicators/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["Content-Encoding"] == "br"
+    assert brotli.decompress(compressed.content) == plain
+    assert len(compressed.content) < len(plain) / 3
+    assert "Accept-Encoding" in compressed["Vary"]
+
+
+def test_an_unchanged_page_is_answered_with_not_modified(client, demo):
+    first = client.get("/en/indicators/")
+    again = client.get("/en/indicators/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    actual = Actual.objects.get(indicator__code="accidents")
+    actual.value = 30
+    actual.save()
+    assert client.get("/en/indicators/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_cached_pages_keep_their_security_headers(client, demo):
+    for _ in range(2):  # rendered, then from the cache
+        assert client.get("/en/indicators/")["X-Frame-Options"] == "DENY"
+        assert "X-Frame-Options" not in client.get("/en/indicators/casualties/embed/")
+        assert client.get("/en/indicators/")["Content-Language"] == "en"
+
+
+def test_a_visitor_with_a_flash_message_is_not_served_from_the_cache(client, demo):
+    client.get("/en/indicators/")
+    client.cookies["messages"] = "anything"
+    response = client.get("/en/indicators/")
+    assert "ETag" not in response  # rendered for this visitor, not taken from the cache
+
+
+def test_a_head_request_gets_headers_only(client, demo):
+    client.get("/en/indicators/")
+    response = client.head("/en/indicators/")
+    assert response.status_code == 200 and response.content == b""
