@@ -64,34 +64,40 @@ def public_page(view):
     return wrapped
 
 
-def _entry(response) -> dict:
-    """What is kept: the headers every middleware added, and the body compressed once
-    here rather than on every request."""
+ENCODINGS = {"br": brotli.compress, "gzip": gzip.compress, "identity": lambda body: body}
+
+
+def _encoding(request) -> str:
+    accepted = request.headers.get("Accept-Encoding", "")
+    return next((e for e in ("br", "gzip") if e in accepted), "identity")
+
+
+def _entries(response) -> dict[str, dict]:
+    """One entry per encoding, each small enough to read alone: the headers every
+    middleware added, and the body compressed once here rather than per request."""
     body = response.content
+    headers = {
+        k: v for k, v in response.items() if k.lower() not in ("content-length", "set-cookie")
+    }
+    etag = '"' + hashlib.sha1(body).hexdigest() + '"'
     return {
-        "status": response.status_code,
-        "headers": {
-            k: v for k, v in response.items() if k.lower() not in ("content-length", "set-cookie")
-        },
-        "etag": '"' + hashlib.sha1(body).hexdigest() + '"',
-        "bodies": {"identity": body, "br": brotli.compress(body), "gzip": gzip.compress(body)},
+        encoding: {"headers": headers, "etag": etag, "body": compress(body)}
+        for encoding, compress in ENCODINGS.items()
     }
 
 
-def _serve(request, entry: dict) -> HttpResponse:
+def _serve(request, entry: dict, encoding: str) -> HttpResponse:
     if request.headers.get("If-None-Match") == entry["etag"]:
         response = HttpResponseNotModified()
         response["ETag"] = entry["etag"]
         return response
-    accepted = request.headers.get("Accept-Encoding", "")
-    encoding = next((e for e in ("br", "gzip") if e in accepted), "identity")
-    response = HttpResponse(b"" if request.method == "HEAD" else entry["bodies"][encoding])
+    response = HttpResponse(b"" if request.method == "HEAD" else entry["body"])
     for name, value in entry["headers"].items():
         response[name] = value
     if encoding != "identity":
         response["Content-Encoding"] = encoding
     response["ETag"] = entry["etag"]
-    response["Content-Length"] = str(len(entry["bodies"][encoding]))
+    response["Content-Length"] = str(len(entry["body"]))
     patch_vary_headers(response, ("Accept-Encoding",))
     # Browsers may keep the page but must ask again; an unchanged page costs a 304.
     response["Cache-Control"] = "public, max-age=0, must-revalidate"
@@ -112,9 +118,10 @@ class PublicPageCacheMiddleware:
         ):
             return self.get_response(request)
         key = f"page:{figures_version()}:{request.get_full_path()}"
-        entry = cache.get(key)
+        encoding = _encoding(request)
+        entry = cache.get(f"{key}:{encoding}")
         if entry is not None:
-            return _serve(request, entry)
+            return _serve(request, entry, encoding)
         response = self.get_response(request)
         if (
             getattr(response, CACHEABLE, False)
@@ -122,7 +129,7 @@ class PublicPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            entry = _entry(response)
-            cache.set(key, entry)
-            return _serve(request, entry)
+            entries = _entries(response)
+            cache.set_many({f"{key}:{e}": entry for e, entry in entries.items()})
+            return _serve(request, entries[encoding], encoding)
         return response
