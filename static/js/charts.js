@@ -28,6 +28,10 @@
         toImageButtonOptions: { format: "png", filename: element.getAttribute("data-filename") || "chart", scale: 2 }
       };
       element.classList.remove("ux-chart-pending");  // visible first: plotly measures it
+      var axis = figure.layout.xaxis;
+      if (axis && axis.dtick === 1 && element.clientWidth < 480) {
+        axis.dtick = 2;  // every other year on a phone, so the labels do not collide
+      }
       window.Plotly.newPlot(element, figure.data, figure.layout, config).then(function () {
         element.setAttribute("data-drawn", "true");
       });
