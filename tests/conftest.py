@@ -89,3 +89,25 @@ def _fresh_cache_and_plain_static_files(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }
     cache.clear()
+
+
+@pytest.fixture
+def report_demo(demo):
+    """The demo report of 2023 (a draft) with its template."""
+    from reporting.demo import report_demo_load
+    from reporting.models import Report
+
+    report_demo_load()
+    return Report.objects.get(year=2023)
+
+
+def make_member(username, role, swg_code="uxo"):
+    """A user holding `role` in the SWG (the group, and membership of the SWG)."""
+    from reporting.models import Membership, SectorWorkingGroup
+
+    user = make_user(username, roles=[role] if role else [])
+    swg, _ = SectorWorkingGroup.objects.get_or_create(
+        code=swg_code, defaults={"name_lo": swg_code, "name_en": swg_code}
+    )
+    Membership.objects.create(user=user, swg=swg)
+    return user

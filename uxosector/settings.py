@@ -137,6 +137,11 @@ QUALITY_CHANGE_FACTOR = float(os.environ.get("QUALITY_CHANGE_FACTOR", "3"))
 # Largest file of figures accepted for import (bytes).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Largest annex accepted (bytes).
+ANNEX_MAX_BYTES = int(os.environ.get("ANNEX_MAX_BYTES", str(10 * 1024 * 1024)))
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
