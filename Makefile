@@ -23,6 +23,7 @@ migrate: messages
 
 demo: migrate
 	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py create_demo_users
 
 run: demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -3,7 +3,7 @@ Sector Working Group when they hold the role (group) and are a member of that SW
 
 from accounts.roles import Role, user_roles
 
-from .models import Report
+from .models import Report, SectorWorkingGroup
 
 ACTIONS = {
     "view": tuple(Role),
@@ -51,3 +51,22 @@ def visible_reports(user):
     if not user_roles(user):
         return Report.objects.none()
     return reports.filter(swg__memberships__user=user)
+
+
+def may_list(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or (bool(user_roles(user)) and user.memberships.exists())
+    )
+
+
+def creatable_swgs(user):
+    """The SWGs whose reports this user may start: the secretariat's own."""
+    if user.is_superuser:
+        return SectorWorkingGroup.objects.all()
+    if Role.SECRETARIAT not in user_roles(user):
+        return SectorWorkingGroup.objects.none()
+    return SectorWorkingGroup.objects.filter(memberships__user=user)
+
+
+def may_create(user) -> bool:
+    return user.is_authenticated and creatable_swgs(user).exists()

@@ -80,11 +80,13 @@ def chair_client(client, db):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_plain_static_files(settings):
-    """Each test starts with an empty page cache in memory, and static files are
-    found without a collectstatic manifest."""
+    """Each test starts with an empty page cache in memory, static files are found
+    without a collectstatic manifest, and passwords hash fast."""
     from django.core.cache import cache
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Hashing test passwords with the production hasher costs half a second per user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = settings.STORAGES | {
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     }

@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from indicators import api, dashboard_views, figures_views, import_views, public_views, views
+from reporting import annex_views
+from reporting import views as report_views
 
 urlpatterns = [
     path("api/v1/indicators/", api.indicators, name="api-indicators"),
@@ -45,5 +47,31 @@ urlpatterns += i18n_patterns(
         name="figures-import-template",
     ),
     path("figures/export/<slug:code>/", import_views.figures_export, name="figures-export"),
+    path("reports/", report_views.report_list, name="reports"),
+    path("reports/new/", report_views.report_create, name="report-create"),
+    path("reports/<int:pk>/", report_views.report_detail, name="report"),
+    path(
+        "reports/<int:pk>/sections/<int:section_pk>/",
+        report_views.section_edit,
+        name="report-section",
+    ),
+    path("reports/<int:pk>/people/", report_views.people_edit, name="report-people"),
+    path("reports/<int:pk>/history/", report_views.report_history, name="report-history"),
+    path(
+        "reports/<int:pk>/do/<slug:action>/",
+        report_views.report_transition,
+        name="report-transition",
+    ),
+    path("reports/<int:pk>/annexes/", annex_views.annex_upload, name="annex-upload"),
+    path(
+        "reports/<int:pk>/annexes/<int:annex_pk>/",
+        annex_views.annex_download,
+        name="annex-download",
+    ),
+    path(
+        "reports/<int:pk>/annexes/<int:annex_pk>/delete/",
+        annex_views.annex_delete,
+        name="annex-delete",
+    ),
     path("admin/", admin.site.urls),
 )
