@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from uxosector.bilingual import BilingualNameMixin, localized
@@ -181,7 +182,7 @@ class ReportPerson(models.Model):
     class Meta:
         ordering = ["report", "field__order", "order", "pk"]
         verbose_name = _("person")
-        verbose_name_plural = _("people")
+        verbose_name_plural = pgettext_lazy("people named in a report", "people")
         constraints = [
             models.CheckConstraint(
                 condition=Q(until_date__isnull=True)

@@ -203,3 +203,18 @@ def test_a_report_that_is_not_a_draft_cannot_be_edited(client, people, report_de
         == 403
     )
     assert client.post(urls["people"], {}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "links"),
+    [
+        ("chair", {"Dashboard", "Reports"}),
+        ("data_officer", {"Dashboard", "Reports", "Figures"}),
+        ("no_role", set()),
+    ],
+)
+def test_the_header_offers_only_pages_the_person_can_open(client, people, role, links):
+    client.force_login(people[role])
+    html = client.get("/en/indicators/").content.decode()
+    shown = {name for name in ("Dashboard", "Reports", "Figures") if f">{name}</a>" in html}
+    assert shown == links
