@@ -101,7 +101,7 @@ def test_each_figure_shows_its_source_and_a_localized_as_of_date(client, demo):
     lao = client.get("/lo/").content.decode()
     english = client.get("/en/").content.decode()
     assert "NRA Operations Dashboard" in lao and "18/1/2024" in lao
-    assert "Source: NRA Operations Dashboard, as of 01/18/2024" in english
+    assert "Source: NRA Operations Dashboard, as of 18/01/2024" in english
 
 
 def test_an_indicator_without_targets_says_so(client, demo):

@@ -1,0 +1,170 @@
+"""A report as a plain document: everything the Word and PDF exports print, in both
+languages, with figures formatted for each language. Built once, rendered twice."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import translation
+
+from indicators.formatting import format_number, format_percent
+from indicators.models import Framework, Indicator
+from indicators.summary import framework_standing, totals_by_year
+
+from .models import Report
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    lo: str
+    en: str
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    role: Bilingual
+    name: str
+    position: str
+    dates: Bilingual
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    number: str
+    question: Bilingual
+    length: Bilingual
+    answer: Bilingual
+
+
+@dataclass(frozen=True)
+class TargetCell:
+    framework: Bilingual
+    target: Bilingual
+    achievement: Bilingual  # "58.2%" / "58,2%", or "123.7% of the ceiling"
+    met: bool | None
+    ratio: float | None
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    code: str
+    indicator: Bilingual
+    actual: Bilingual  # formatted with unit, or "—"
+    value: Decimal | None
+    targets: list[TargetCell] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    year: int
+    swg: Bilingual
+    title: Bilingual
+    intro: Bilingual
+    status: Bilingual
+    people: list[PersonLine]
+    sections: list[SectionBlock]
+    figures: list[FigureRow]
+
+
+def _both(make) -> Bilingual:
+    """Call `make()` once with Lao active and once with English."""
+    with translation.override("lo"):
+        lo = str(make())
+    with translation.override("en"):
+        en = str(make())
+    return Bilingual(lo, en)
+
+
+def _dates(person) -> str:
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    parts = []
+    if person.from_date:
+        parts.append(
+            _("from %(date)s") % {"date": date_format(person.from_date, "SHORT_DATE_FORMAT")}
+        )
+    if person.until_date:
+        parts.append(
+            _("until %(date)s") % {"date": date_format(person.until_date, "SHORT_DATE_FORMAT")}
+        )
+    return " ".join(parts)
+
+
+def _achievement(standing) -> str:
+    from django.utils.translation import gettext as _
+
+    row = standing.row
+    if row is None or row.ratio is None or row.is_cumulative:
+        return "—"
+    percent = format_percent(row.ratio)
+    if standing.target.is_ceiling:
+        return _("%(p)s of the ceiling") % {"p": percent}
+    return percent
+
+
+def key_figure_rows(year: int) -> list[FigureRow]:
+    frameworks = list(Framework.objects.all())
+    rows = []
+    for indicator in Indicator.objects.with_figures():
+        value = totals_by_year(indicator).get(year)
+        cells = []
+        for framework in frameworks:
+            standing = framework_standing(indicator, framework, year)
+            if standing.target is None or standing.row is None:
+                continue
+            if standing.row.is_cumulative:
+                continue
+            cells.append(
+                TargetCell(
+                    framework=Bilingual(framework.short_name_lo, framework.short_name_en),
+                    target=_both(standing.target.describe),
+                    achievement=_both(lambda s=standing: _achievement(s)),
+                    met=standing.row.met,
+                    ratio=standing.row.ratio,
+                )
+            )
+        rows.append(
+            FigureRow(
+                code=indicator.code,
+                indicator=Bilingual(indicator.name_lo, indicator.name_en),
+                actual=_both(
+                    lambda i=indicator, v=value: (
+                        "—" if v is None else f"{format_number(v)} {i.get_unit_display()}"
+                    )
+                ),
+                value=value,
+                targets=cells,
+            )
+        )
+    return rows
+
+
+def build_document(report: Report) -> ReportDocument:
+    people = [
+        PersonLine(
+            role=Bilingual(p.field.label_lo, p.field.label_en),
+            name=p.name,
+            position=p.position,
+            dates=_both(lambda p=p: _dates(p)),
+        )
+        for p in report.people.select_related("field")
+    ]
+    sections = [
+        SectionBlock(
+            number=a.section.number,
+            question=Bilingual(a.section.question_lo, a.section.question_en),
+            length=Bilingual(a.section.length_hint_lo, a.section.length_hint_en),
+            answer=Bilingual(a.text_lo, a.text_en),
+        )
+        for a in report.answers.select_related("section")
+    ]
+    return ReportDocument(
+        year=report.year,
+        swg=Bilingual(report.swg.name_lo, report.swg.name_en),
+        title=Bilingual(report.template.title_lo, report.template.title_en),
+        intro=Bilingual(report.template.intro_lo, report.template.intro_en),
+        status=_both(report.get_status_display),
+        people=people,
+        sections=sections,
+        figures=key_figure_rows(report.year),
+    )
