@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from indicators.summary import framework_standing, totals_by_year
 
 from . import access, history, services
 from .annexes import AnnexForm
+from .exports import CONTENT_TYPES, export_report, filename
 from .forms import AnswerForm, PeopleFormSet, ReportCreateForm
 from .models import Answer, Report
 
@@ -259,3 +261,15 @@ def report_history(request, pk):
         .order_by("-history_date")[:50],
     }
     return render(request, "reporting/report_history.html", context)
+
+
+@require_safe
+@login_required
+def report_export(request, pk, fmt):
+    """The report as Word or PDF, for anyone who may read it."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    report = _report_for(request, pk)
+    response = HttpResponse(export_report(report, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename(report, fmt)}"'
+    return response

@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
         name="report-section",
     ),
     path("reports/<int:pk>/people/", report_views.people_edit, name="report-people"),
+    path("reports/<int:pk>/export.<slug:fmt>", report_views.report_export, name="report-export"),
     path("reports/<int:pk>/history/", report_views.report_history, name="report-history"),
     path(
         "reports/<int:pk>/do/<slug:action>/",
