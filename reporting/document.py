@@ -1,7 +1,7 @@
 """A report as a plain document: everything the Word and PDF exports print, in both
 languages, with figures formatted for each language. Built once, rendered twice."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.utils import translation
@@ -167,4 +167,50 @@ def build_document(report: Report) -> ReportDocument:
         people=people,
         sections=sections,
         figures=key_figure_rows(report.year),
+    )
+
+
+def document_to_data(doc: ReportDocument) -> dict:
+    return asdict(doc)
+
+
+def document_from_data(data: dict) -> ReportDocument:
+    """A stored edition back as a document (figures as they were approved)."""
+
+    def both(value: dict) -> Bilingual:
+        return Bilingual(value["lo"], value["en"])
+
+    return ReportDocument(
+        year=data["year"],
+        swg=both(data["swg"]),
+        title=both(data["title"]),
+        intro=both(data["intro"]),
+        status=both(data["status"]),
+        people=[
+            PersonLine(both(p["role"]), p["name"], p["position"], both(p["dates"]))
+            for p in data["people"]
+        ],
+        sections=[
+            SectionBlock(s["number"], both(s["question"]), both(s["length"]), both(s["answer"]))
+            for s in data["sections"]
+        ],
+        figures=[
+            FigureRow(
+                code=f["code"],
+                indicator=both(f["indicator"]),
+                actual=both(f["actual"]),
+                value=None if f["value"] is None else Decimal(str(f["value"])),
+                targets=[
+                    TargetCell(
+                        both(t["framework"]),
+                        both(t["target"]),
+                        both(t["achievement"]),
+                        t["met"],
+                        t["ratio"],
+                    )
+                    for t in f["targets"]
+                ],
+            )
+            for f in data["figures"]
+        ],
     )

@@ -1,7 +1,10 @@
 """The annual report to the Round Table: templates as data, reports, people, answers,
 annexes and the workflow log. Reads `indicators`; `indicators` never reads this."""
 
+import uuid
+
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -287,3 +290,30 @@ class Annex(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Edition(models.Model):
+    """The report as approved: its text and the figures it was approved with, kept
+    whatever changes later, under a permanent address."""
+
+    report = models.ForeignKey(
+        Report, models.CASCADE, related_name="editions", verbose_name=_("report")
+    )
+    number = models.PositiveSmallIntegerField(_("edition"))
+    key = models.UUIDField(_("permanent key"), default=uuid.uuid4, unique=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, verbose_name=_("approved by")
+    )
+    approved_at = models.DateTimeField(_("approved at"), auto_now_add=True)
+    content = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["report", "number"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="edition_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} · {self.number}"

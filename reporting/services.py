@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from indicators.quality import unexplained_misses
 
 from . import access
-from .models import Answer, HeaderField, Report, ReportEvent, ReportTemplate, Section
+from .document import build_document, document_to_data
+from .models import Answer, Edition, HeaderField, Report, ReportEvent, ReportTemplate, Section
 
 
 class EditConflict(Exception):
@@ -148,7 +149,15 @@ def report_return(*, report: Report, user, comment: str) -> Report:
 
 @transaction.atomic
 def report_approve(*, report: Report, user) -> Report:
-    return _transition(report, user, "approve", Report.Status.APPROVED, ReportEvent.Action.APPROVED)
+    """Approve, and keep the report as approved (text and figures) as a new edition."""
+    _transition(report, user, "approve", Report.Status.APPROVED, ReportEvent.Action.APPROVED)
+    Edition.objects.create(
+        report=report,
+        number=report.editions.count() + 1,
+        approved_by=user,
+        content=document_to_data(build_document(report)),
+    )
+    return report
 
 
 @transaction.atomic

@@ -100,6 +100,7 @@ def report_detail(request, pk):
         "events": report.events.select_related("user"),
         "key_figures": key_figures(report.year),
         "annexes": list(report.annexes.select_related("uploaded_by")),
+        "editions": list(report.editions.all()),
         "annex_form": AnnexForm(),
         "can": {a: access.may(request.user, a, report) for a in access.ACTIONS},
         "last_return": report.events.filter(action="returned").last(),

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from indicators import api, dashboard_views, figures_views, import_views, public_views, views
-from reporting import annex_views
+from reporting import annex_views, edition_views
 from reporting import views as report_views
 
 urlpatterns = [
@@ -49,6 +49,9 @@ urlpatterns += i18n_patterns(
     path("figures/export/<slug:code>/", import_views.figures_export, name="figures-export"),
     path("reports/", report_views.report_list, name="reports"),
     path("reports/new/", report_views.report_create, name="report-create"),
+    path("reports/compare/", edition_views.report_compare, name="report-compare"),
+    path("editions/<uuid:key>/", edition_views.edition_detail, name="edition"),
+    path("editions/<uuid:key>/export.docx", edition_views.edition_export, name="edition-export"),
     path("reports/<int:pk>/", report_views.report_detail, name="report"),
     path(
         "reports/<int:pk>/sections/<int:section_pk>/",
