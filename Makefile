@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install messages migrate demo lint makemessages clean bench-import bench-public
+.PHONY: run test install messages migrate demo lint makemessages clean bench-import bench-public bench-export
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench-import: messages
 
 bench-public: messages
 	$(PY) benchmarks/public_pages.py
+
+bench-export: messages
+	$(PY) benchmarks/export_report.py
 
 clean:
 	rm -rf $(VENV) staticfiles
