@@ -64,7 +64,8 @@ def test_a_report_goes_from_draft_to_approved_and_is_then_read_only(live_server,
     for user in ("chair", "sec"):
         _log_in(page, base, user)
         page.goto(report_url)
-        assert page.get_by_role("link", name="Edit").count() == 0
+        assert page.get_by_role("link", name="Edit", exact=True).count() == 0
+        assert page.get_by_role("link", name="Edit the people").count() == 0
         assert page.get_by_role("button", name="Submit to the chair and co-chairs").count() == 0
     section = report_demo.answers.get(section__number="3.a").section_id
     assert page.goto(f"{report_url}sections/{section}/").status == 403
