@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from indicators.models import Framework, Indicator
@@ -20,7 +20,9 @@ from . import access, history, services
 from .annexes import AnnexForm
 from .exports import CONTENT_TYPES, export_report, filename
 from .forms import AnswerForm, PeopleFormSet, ReportCreateForm
+from .key_results import key_result_sentences
 from .models import Answer, Report
+from .narrative import ReportFinding, check_answer, check_report
 
 
 def _report_for(request, pk: int, action: str = "view") -> Report:
@@ -93,7 +95,11 @@ def key_figures(year: int) -> list[dict]:
 def report_detail(request, pk):
     report = _report_for(request, pk)
     answers = list(report.answers.select_related("section", "updated_by"))
+    findings = check_report(report)
+    for answer in answers:
+        answer.narrative_findings = [f for f in findings if f.section == answer.section.number]
     context = {
+        "narrative_findings": findings,
         "report": report,
         "answers": answers,
         "people": report.people.select_related("field"),
@@ -127,8 +133,24 @@ def _reauthenticate(request):
     return render(request, "reporting/reauth.html", {"carried": carried}, status=401)
 
 
+def _section_findings(answer: Answer, text_lo: str, text_en: str) -> list[ReportFinding]:
+    year, number = answer.report.year, answer.section.number
+    return [
+        ReportFinding(number, language, finding)
+        for language, text in (("lo", text_lo), ("en", text_en))
+        for finding in check_answer(text, language, year)
+    ]
+
+
+def _appended(text: str, sentences: list[str]) -> str:
+    addition = " ".join(sentences)
+    return f"{text.rstrip()}\n\n{addition}" if text.strip() else addition
+
+
 @require_http_methods(["GET", "POST"])
 def section_edit(request, pk, section_pk):
+    """Edit one section's two answers. Besides saving, the form can check its figures
+    against the data, or insert generated key results, without saving anything."""
     if not request.user.is_authenticated:
         if request.method == "GET":
             return redirect_to_login(request.get_full_path())
@@ -137,15 +159,59 @@ def section_edit(request, pk, section_pk):
             return refused
     report = _report_for(request, pk, "edit")
     answer = get_object_or_404(
-        Answer.objects.select_related("section"), report=report, section_id=section_pk
+        Answer.objects.select_related("section", "report"), report=report, section_id=section_pk
     )
     form = AnswerForm(request.POST or None, answer=answer)
+    key_results = key_result_sentences(report.year)
     context = {
         "report": report,
         "answer": answer,
         "form": form,
         "key_figures": key_figures(report.year),
+        "key_results": key_results,
+        "checked": request.method == "GET",
     }
+    action = "insert" if "insert" in request.POST else request.POST.get("action", "save")
+    if request.method == "POST" and form.is_valid() and action in ("check", "insert"):
+        data = form.cleaned_data
+        text_lo, text_en = data["text_lo"], data["text_en"]
+        if action == "insert":
+            chosen = request.POST.get("insert", "")
+            picked = [r for r in key_results if chosen in ("all", r.code)]
+            if not picked:
+                messages.error(request, _("Choose a key result to insert."))
+            else:
+                text_lo = _appended(text_lo, [r.lo for r in picked])
+                text_en = _appended(text_en, [r.en for r in picked])
+                messages.info(
+                    request,
+                    _("Inserted into both answers, not saved yet: edit them, then save."),
+                )
+        context["form"] = AnswerForm(
+            initial={"text_lo": text_lo, "text_en": text_en, "base_version": data["base_version"]},
+            answer=answer,
+        )
+        findings = _section_findings(answer, text_lo, text_en)
+        if action == "check":
+            # Said at the top too: on a phone the findings panel comes after the form.
+            if findings:
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(count)s figure does not match the data: see “Figures in these "
+                        "answers”. Nothing is saved yet.",
+                        "%(count)s figures do not match the data: see “Figures in these "
+                        "answers”. Nothing is saved yet.",
+                        len(findings),
+                    )
+                    % {"count": len(findings)},
+                )
+            else:
+                messages.success(request, _("Every figure matches the data. Nothing is saved yet."))
+        context |= {"findings": findings, "checked": True}
+        return render(request, "reporting/section_edit.html", context)
+    if request.method == "GET":
+        context["findings"] = _section_findings(answer, answer.text_lo, answer.text_en)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -172,6 +238,17 @@ def section_edit(request, pk, section_pk):
             messages.warning(request, _("Saved. This section is answered in one language only."))
         else:
             messages.success(request, _("Saved."))
+        found = _section_findings(answer, saved.text_lo, saved.text_en)
+        if found:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s figure in this section does not match the data: see below.",
+                    "%(count)s figures in this section do not match the data: see below.",
+                    len(found),
+                )
+                % {"count": len(found)},
+            )
         return redirect(_report_url(report, f"section-{answer.section.number}"))
     return render(request, "reporting/section_edit.html", context)
 
