@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from indicators.formatting import format_number, format_percent
 from indicators.models import Framework, Indicator
@@ -17,6 +18,40 @@ from .models import Report
 class Bilingual:
     lo: str
     en: str
+
+
+# The interface words the documents print, each shown in both languages.
+LABELS = {
+    "swg": gettext_lazy("SWG name"),
+    "year": gettext_lazy("Year"),
+    "status": gettext_lazy("Status"),
+    "people": gettext_lazy("People"),
+    "role": gettext_lazy("Role"),
+    "name": gettext_lazy("Name and position"),
+    "dates": gettext_lazy("Dates"),
+    "empty": gettext_lazy("Not answered yet."),
+    "figures": gettext_lazy("Key figures"),
+    "indicator": gettext_lazy("Indicator"),
+    "actual": gettext_lazy("Actual"),
+    "framework": gettext_lazy("Framework"),
+    "target": gettext_lazy("Target"),
+    "achievement": gettext_lazy("Achievement"),
+    "met": gettext_lazy("met"),
+    "not_met": gettext_lazy("not met"),
+}
+
+
+def bilingual(text) -> Bilingual:
+    """A translatable string in Lao and in English."""
+    with translation.override("lo"):
+        lo = str(text)
+    with translation.override("en"):
+        en = str(text)
+    return Bilingual(lo, en)
+
+
+def labels() -> dict[str, Bilingual]:
+    return {key: bilingual(text) for key, text in LABELS.items()}
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,12 @@ the machine's defaults.
 import io
 import re
 
-from django.utils import translation
-from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .document import Bilingual, ReportDocument
+from .document import Bilingual, ReportDocument, labels
 
 LATIN_FONT = "Calibri"
 LAO_FONT = "Phetsarath OT"  # the government's font; Noto Sans Lao is the open fallback
@@ -73,12 +71,8 @@ def _cell(cell, text: str, *, bold: bool = False) -> None:
     _text(cell.paragraphs[0], text, bold=bold)
 
 
-def _bilingual_label(make) -> str:
-    with translation.override("lo"):
-        lo = make()
-    with translation.override("en"):
-        en = make()
-    return f"{lo} / {en}"
+def _both(label: Bilingual, suffix: str = "") -> str:
+    return f"{label.lo}{suffix} / {label.en}{suffix}"
 
 
 def _answer(document, text: str, empty: str) -> None:
@@ -89,6 +83,7 @@ def _answer(document, text: str, empty: str) -> None:
 
 def render_docx(doc: ReportDocument) -> bytes:
     document = Document()
+    label = labels()
     for section in document.sections:
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)
         section.left_margin = section.right_margin = Cm(2.2)
@@ -102,15 +97,14 @@ def render_docx(doc: ReportDocument) -> bytes:
     _paragraph(document, doc.intro.lo)
     _paragraph(document, doc.intro.en)
     swg = _paragraph(document)
-    _text(swg, _bilingual_label(lambda: _("SWG name") + ": "), bold=True)
+    _text(swg, _both(label["swg"], ": "), bold=True)
     _text(swg, f"{doc.swg.lo} / {doc.swg.en} · {doc.year}")
 
     people = document.add_table(rows=1, cols=3)
     people.style = "Table Grid"
     header = people.rows[0].cells
-    _cell(header[0], _bilingual_label(lambda: _("Role")), bold=True)
-    _cell(header[1], _bilingual_label(lambda: _("Name and position")), bold=True)
-    _cell(header[2], _bilingual_label(lambda: _("Dates")), bold=True)
+    for cell, key in zip(header, ("role", "name", "dates"), strict=True):
+        _cell(cell, _both(label[key]), bold=True)
     for person in doc.people:
         cells = people.add_row().cells
         _cell(cells[0], f"{person.role.lo}\n{person.role.en}")
@@ -120,30 +114,20 @@ def render_docx(doc: ReportDocument) -> bytes:
             person.dates.en if not person.dates.lo else f"{person.dates.lo}\n{person.dates.en}",
         )
 
-    with translation.override("lo"):
-        empty_lo = _("Not answered yet.")
-    with translation.override("en"):
-        empty_en = _("Not answered yet.")
     for block in doc.sections:
         _paragraph(document)
         _paragraph(document, f"{block.number}. {block.question.lo} ({block.length.lo})", bold=True)
         _paragraph(document, f"{block.question.en} ({block.length.en})", bold=True)
-        _answer(document, block.answer.lo, empty_lo)
-        _answer(document, block.answer.en, empty_en)
+        _answer(document, block.answer.lo, label["empty"].lo)
+        _answer(document, block.answer.en, label["empty"].en)
 
     _paragraph(document)
-    _paragraph(document, _bilingual_label(lambda: _("Key figures")), bold=True, size=12)
+    _paragraph(document, _both(label["figures"]), bold=True, size=12)
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
-    labels = [
-        lambda: _("Indicator"),
-        lambda: _("Actual"),
-        lambda: _("Framework"),
-        lambda: _("Target"),
-        lambda: _("Achievement"),
-    ]
-    for index, label in enumerate(labels):
-        _cell(table.rows[0].cells[index], _bilingual_label(label), bold=True)
+    columns = ("indicator", "actual", "framework", "target", "achievement")
+    for cell, key in zip(table.rows[0].cells, columns, strict=True):
+        _cell(cell, _both(label[key]), bold=True)
     for row in doc.figures:
         for target in row.targets or [None]:
             cells = table.add_row().cells
@@ -153,7 +137,7 @@ def render_docx(doc: ReportDocument) -> bytes:
                 continue
             _cell(cells[2], _join(target.framework))
             _cell(cells[3], _join(target.target))
-            _cell(cells[4], _join(target.achievement) + "\n" + _met(target.met))
+            _cell(cells[4], _join(target.achievement) + "\n" + _met(target.met, label))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -163,7 +147,7 @@ def _join(value: Bilingual) -> str:
     return value.en if value.lo == value.en else f"{value.lo}\n{value.en}"
 
 
-def _met(met: bool | None) -> str:
+def _met(met: bool | None, label: dict[str, Bilingual]) -> str:
     if met is None:
         return "—"
-    return _bilingual_label(lambda: _("met") if met else _("not met"))
+    return _both(label["met"] if met else label["not_met"])

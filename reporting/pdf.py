@@ -22,7 +22,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from laonlp.tokenize import word_tokenize
 
-from .document import build_document
+from .document import build_document, labels
 from .models import Report
 
 ZWSP = "\u200b"
@@ -78,6 +78,8 @@ def _breakable(value):
         return break_lao(value)
     if isinstance(value, list):
         return [_breakable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _breakable(item) for key, item in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
             field.name: _breakable(getattr(value, field.name))
@@ -94,8 +96,8 @@ def _static_dir() -> Path:
 
 def render_html(report: Report) -> str:
     """The HTML that WeasyPrint prints: the document, with Lao made breakable."""
-    document = _breakable(build_document(report))
-    return render_to_string(TEMPLATE, {"doc": document})
+    context = {"doc": build_document(report), "labels": labels()}
+    return render_to_string(TEMPLATE, _breakable(context))
 
 
 def _keep_trailing_adjustments(document, pdf) -> None:
