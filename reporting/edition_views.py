@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -10,8 +10,7 @@ from uxosector.bilingual import active_language
 
 from . import access, history
 from .document import document_from_data, key_figure_rows
-from .docx_export import render_docx
-from .exports import CONTENT_TYPES
+from .exports import CONTENT_TYPES, export_document
 from .models import Edition
 
 
@@ -36,11 +35,15 @@ def edition_detail(request, key):
 
 @require_safe
 @login_required
-def edition_export(request, key):
+def edition_export(request, key, fmt):
+    """The edition as Word or PDF, with the answers and figures as approved."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404
     edition = _edition_for(request, key)
-    data = render_docx(document_from_data(edition.content))
-    response = HttpResponse(data, content_type=CONTENT_TYPES["docx"])
-    name = f"{edition.report.swg.code}-report-{edition.report.year}-edition-{edition.number}.docx"
+    data = export_document(document_from_data(edition.content), fmt)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    report = edition.report
+    name = f"{report.swg.code}-report-{report.year}-edition-{edition.number}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

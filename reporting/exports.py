@@ -1,6 +1,6 @@
 """One entry point for the report's documents: the page's download and the command."""
 
-from .document import build_document
+from .document import ReportDocument, build_document
 from .models import Report
 
 CONTENT_TYPES = {
@@ -9,16 +9,21 @@ CONTENT_TYPES = {
 }
 
 
-def export_report(report: Report, fmt: str) -> bytes:
+def export_document(doc: ReportDocument, fmt: str) -> bytes:
+    """A report document (a report now, or an edition as approved) as Word or PDF."""
     if fmt == "docx":
         from .docx_export import render_docx
 
-        return render_docx(build_document(report))
+        return render_docx(doc)
     if fmt == "pdf":
         from .pdf import render_pdf
 
-        return render_pdf(report)
+        return render_pdf(doc)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def export_report(report: Report, fmt: str) -> bytes:
+    return export_document(build_document(report), fmt)
 
 
 def filename(report: Report, fmt: str) -> str:

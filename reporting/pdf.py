@@ -22,8 +22,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from laonlp.tokenize import word_tokenize
 
-from .document import build_document, labels
-from .models import Report
+from .document import ReportDocument, labels
 
 ZWSP = "\u200b"
 TEMPLATE = "reporting/pdf/report.html"
@@ -94,9 +93,9 @@ def _static_dir() -> Path:
     return (Path(settings.BASE_DIR) / "static").resolve()
 
 
-def render_html(report: Report) -> str:
+def render_html(doc: ReportDocument) -> str:
     """The HTML that WeasyPrint prints: the document, with Lao made breakable."""
-    context = {"doc": build_document(report), "labels": labels()}
+    context = {"doc": doc, "labels": labels()}
     return render_to_string(TEMPLATE, _breakable(context))
 
 
@@ -164,9 +163,9 @@ def _write_pdf(html_string: str) -> bytes:
     return html.write_pdf(finisher=_keep_trailing_adjustments)
 
 
-def render_pdf(report: Report) -> bytes:
+def render_pdf(doc: ReportDocument) -> bytes:
     """The report as an A4 PDF, both languages, with the project's fonts embedded."""
-    return _write_pdf(render_html(report))
+    return _write_pdf(render_html(doc))
 
 
 WARM_UP_HTML = (

@@ -51,7 +51,11 @@ urlpatterns += i18n_patterns(
     path("reports/new/", report_views.report_create, name="report-create"),
     path("reports/compare/", edition_views.report_compare, name="report-compare"),
     path("editions/<uuid:key>/", edition_views.edition_detail, name="edition"),
-    path("editions/<uuid:key>/export.docx", edition_views.edition_export, name="edition-export"),
+    path(
+        "editions/<uuid:key>/export.<slug:fmt>",
+        edition_views.edition_export,
+        name="edition-export",
+    ),
     path("reports/<int:pk>/", report_views.report_detail, name="report"),
     path(
         "reports/<int:pk>/sections/<int:section_pk>/",

@@ -2,11 +2,13 @@
 
 import io
 
+import pdfplumber
 import pytest
 from docx import Document
 
 from indicators.models import Actual
 from reporting.models import Edition
+from reporting.pdf import ZWSP
 from reporting.services import report_approve, report_create
 from tests.conftest import make_member
 
@@ -46,12 +48,35 @@ def test_the_edition_exports_the_approved_figures(client, approved):
     assert "5,815 ha" in cells and "6,000" not in cells
 
 
+def test_the_edition_pdf_prints_the_approved_figures(client, approved):
+    edition = Edition.objects.get(report=approved)
+    Actual.objects.filter(indicator__code="area-cleared", year=2023, component=None).update(
+        value=6000
+    )
+    client.force_login(make_member("chair2", "chair"))
+    response = client.get(f"/en/editions/{edition.key}/export.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="uxo-report-2023-edition-1.pdf"'
+    )
+    with pdfplumber.open(io.BytesIO(response.content)) as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages).replace(ZWSP, "")
+    assert "5,815 ha" in text and "6,000" not in text
+
+
+def test_an_edition_has_no_other_formats(client, approved):
+    edition = Edition.objects.get(report=approved)
+    client.force_login(make_member("chair2", "chair"))
+    assert client.get(f"/en/editions/{edition.key}/export.odt").status_code == 404
+
+
 def test_an_edition_is_for_readers_of_the_report_only(client, approved):
     edition = Edition.objects.get(report=approved)
     assert client.get(f"/en/editions/{edition.key}/").status_code == 302
     client.force_login(make_member("outsider", "chair", swg_code="other"))
     assert client.get(f"/en/editions/{edition.key}/").status_code == 403
     assert client.get(f"/en/editions/{edition.key}/export.docx").status_code == 403
+    assert client.get(f"/en/editions/{edition.key}/export.pdf").status_code == 403
 
 
 def test_reopening_and_approving_again_makes_a_second_edition(approved):

@@ -116,6 +116,7 @@ def rendered(django_db_setup, django_db_blocker):
 
     from indicators.demo import demo_load
     from reporting.demo import report_demo_load
+    from reporting.document import build_document
     from reporting.models import Report
     from reporting.pdf import render_html, render_pdf
 
@@ -127,8 +128,8 @@ def rendered(django_db_setup, django_db_blocker):
         answer.text_lo = LONG_LAO
         answer.save()
         names = [person.name for person in report.people.all()]
-        html = render_html(report)
-        pdf = render_pdf(report)
+        html = render_html(build_document(report))
+        pdf = render_pdf(build_document(report))
         transaction.set_rollback(True)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         pages = [
