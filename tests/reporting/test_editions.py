@@ -36,25 +36,25 @@ def test_approval_keeps_an_edition_with_the_figures_of_that_day(client, approved
     assert "6,000 ha" in live  # the live report shows the corrected figure
 
 
-def test_the_edition_exports_the_approved_figures(client, approved):
+def _export_after_a_correction(client, approved, fmt):
+    """The edition's download after the area cleared is corrected from 5,815 to 6,000."""
     edition = Edition.objects.get(report=approved)
     Actual.objects.filter(indicator__code="area-cleared", year=2023, component=None).update(
         value=6000
     )
     client.force_login(make_member("chair2", "chair"))
-    response = client.get(f"/en/editions/{edition.key}/export.docx")
+    return client.get(f"/en/editions/{edition.key}/export.{fmt}")
+
+
+def test_the_edition_exports_the_approved_figures(client, approved):
+    response = _export_after_a_correction(client, approved, "docx")
     document = Document(io.BytesIO(response.content))
     cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "5,815 ha" in cells and "6,000" not in cells
 
 
 def test_the_edition_pdf_prints_the_approved_figures(client, approved):
-    edition = Edition.objects.get(report=approved)
-    Actual.objects.filter(indicator__code="area-cleared", year=2023, component=None).update(
-        value=6000
-    )
-    client.force_login(make_member("chair2", "chair"))
-    response = client.get(f"/en/editions/{edition.key}/export.pdf")
+    response = _export_after_a_correction(client, approved, "pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
         'attachment; filename="uxo-report-2023-edition-1.pdf"'
