@@ -112,7 +112,7 @@ class Rendered:
 def rendered(django_db_setup, django_db_blocker):
     """The demo report with a long Lao answer, rendered once for all the tests below
     (a render takes about a second); the database changes are rolled back."""
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from indicators.demo import demo_load
     from reporting.demo import report_demo_load
@@ -131,6 +131,11 @@ def rendered(django_db_setup, django_db_blocker):
         html = render_html(build_document(report))
         pdf = render_pdf(build_document(report))
         transaction.set_rollback(True)
+    # After a browser test, Playwright's event loop makes this fixture's connection
+    # a different one from the tests'; close it, or PostgreSQL cannot drop the test
+    # database at the end ("being accessed by other users").
+    with django_db_blocker.unblock():
+        connection.close()
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         pages = [
             {
