@@ -9,7 +9,6 @@ from pathlib import Path
 
 import dj_database_url
 import django.conf.locale
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -31,11 +30,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY, or DEBUG=1 for a development key.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
+# Without a key and without DEBUG the settings still load, so that `check`,
+# `makemigrations` and the like run anywhere; Django refuses whatever would sign with
+# an empty key, and uxosector/wsgi.py refuses to serve (runserver and gunicorn load it).
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or (
+    "dev-only-insecure-key-never-use-in-production" if DEBUG else ""
+)
+NO_SECRET_KEY = "Set SECRET_KEY, or DEBUG=1 for a development key."
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 

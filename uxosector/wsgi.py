@@ -2,9 +2,13 @@ import logging
 import os
 import threading
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "uxosector.settings")
+if not os.environ.get("SECRET_KEY") and not settings.DEBUG:
+    raise ImproperlyConfigured(settings.NO_SECRET_KEY)  # never serve with no key
 application = get_wsgi_application()
 
 
