@@ -476,12 +476,24 @@ def check_answer(text: str, language: str, year: int) -> list[NarrativeFinding]:
     return _findings(text, language, _year_data(year))
 
 
+def _section_findings(section: str, text_lo: str, text_en: str, data) -> list[ReportFinding]:
+    return [
+        ReportFinding(section, language, finding)
+        for language, text in (("lo", text_lo), ("en", text_en))
+        for finding in _findings(text, language, data)
+    ]
+
+
+def check_section(section: str, text_lo: str, text_en: str, year: int) -> list[ReportFinding]:
+    """check_answer on a section's two answers (as saved, or as typed), Lao first."""
+    return _section_findings(section, text_lo, text_en, _year_data(year))
+
+
 def check_report(report) -> list[ReportFinding]:
     """check_answer on every answer of the report, Lao then English, section by section."""
     data = _year_data(report.year)
-    items = []
-    for answer in report.answers.select_related("section"):
-        for language, text in (("lo", answer.text_lo), ("en", answer.text_en)):
-            for finding in _findings(text, language, data):
-                items.append(ReportFinding(answer.section.number, language, finding))
-    return items
+    return [
+        item
+        for answer in report.answers.select_related("section")
+        for item in _section_findings(answer.section.number, answer.text_lo, answer.text_en, data)
+    ]

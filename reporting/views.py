@@ -22,7 +22,7 @@ from .exports import CONTENT_TYPES, export_report, filename
 from .forms import AnswerForm, PeopleFormSet, ReportCreateForm
 from .key_results import key_result_sentences
 from .models import Answer, Report
-from .narrative import ReportFinding, check_answer, check_report
+from .narrative import ReportFinding, check_report, check_section
 
 
 def _report_for(request, pk: int, action: str = "view") -> Report:
@@ -134,17 +134,61 @@ def _reauthenticate(request):
 
 
 def _section_findings(answer: Answer, text_lo: str, text_en: str) -> list[ReportFinding]:
-    year, number = answer.report.year, answer.section.number
-    return [
-        ReportFinding(number, language, finding)
-        for language, text in (("lo", text_lo), ("en", text_en))
-        for finding in check_answer(text, language, year)
-    ]
+    return check_section(answer.section.number, text_lo, text_en, answer.report.year)
 
 
 def _appended(text: str, sentences: list[str]) -> str:
     addition = " ".join(sentences)
     return f"{text.rstrip()}\n\n{addition}" if text.strip() else addition
+
+
+def _section_save(request, report: Report, answer: Answer, form: AnswerForm):
+    """Save both answers from a valid form: back to the report, or the conflict screen
+    when someone saved since the form was opened."""
+    data = form.cleaned_data
+    try:
+        saved = services.answer_save(
+            answer=answer,
+            text_lo=data["text_lo"],
+            text_en=data["text_en"],
+            base_version=data["base_version"],
+            user=request.user,
+        )
+    except services.EditConflict as conflict:
+        theirs = conflict.current
+        mine = AnswerForm(
+            initial={
+                "text_lo": data["text_lo"],
+                "text_en": data["text_en"],
+                "base_version": theirs.version,
+            },
+            answer=theirs,
+        )
+        context = {
+            "report": report,
+            "answer": answer,
+            "form": mine,
+            "key_figures": key_figures(report.year),
+            "theirs": theirs,
+            "mine": data,
+        }
+        return render(request, "reporting/section_conflict.html", context, status=409)
+    if saved.one_language_only:
+        messages.warning(request, _("Saved. This section is answered in one language only."))
+    else:
+        messages.success(request, _("Saved."))
+    found = _section_findings(answer, saved.text_lo, saved.text_en)
+    if found:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s figure in this section does not match the data: see below.",
+                "%(count)s figures in this section do not match the data: see below.",
+                len(found),
+            )
+            % {"count": len(found)},
+        )
+    return redirect(_report_url(report, f"section-{answer.section.number}"))
 
 
 @require_http_methods(["GET", "POST"])
@@ -162,6 +206,11 @@ def section_edit(request, pk, section_pk):
         Answer.objects.select_related("section", "report"), report=report, section_id=section_pk
     )
     form = AnswerForm(request.POST or None, answer=answer)
+    action = "insert" if "insert" in request.POST else request.POST.get("action")
+    if action not in ("check", "insert"):
+        action = "save"
+    if request.method == "POST" and form.is_valid() and action == "save":
+        return _section_save(request, report, answer, form)
     key_results = key_result_sentences(report.year)
     context = {
         "report": report,
@@ -171,8 +220,7 @@ def section_edit(request, pk, section_pk):
         "key_results": key_results,
         "checked": request.method == "GET",
     }
-    action = "insert" if "insert" in request.POST else request.POST.get("action", "save")
-    if request.method == "POST" and form.is_valid() and action in ("check", "insert"):
+    if request.method == "POST" and form.is_valid():  # check or insert: nothing is saved
         data = form.cleaned_data
         text_lo, text_en = data["text_lo"], data["text_en"]
         if action == "insert":
@@ -212,44 +260,6 @@ def section_edit(request, pk, section_pk):
         return render(request, "reporting/section_edit.html", context)
     if request.method == "GET":
         context["findings"] = _section_findings(answer, answer.text_lo, answer.text_en)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = services.answer_save(
-                answer=answer,
-                text_lo=data["text_lo"],
-                text_en=data["text_en"],
-                base_version=data["base_version"],
-                user=request.user,
-            )
-        except services.EditConflict as conflict:
-            theirs = conflict.current
-            mine = AnswerForm(
-                initial={
-                    "text_lo": data["text_lo"],
-                    "text_en": data["text_en"],
-                    "base_version": theirs.version,
-                },
-                answer=theirs,
-            )
-            context |= {"form": mine, "theirs": theirs, "mine": data}
-            return render(request, "reporting/section_conflict.html", context, status=409)
-        if saved.one_language_only:
-            messages.warning(request, _("Saved. This section is answered in one language only."))
-        else:
-            messages.success(request, _("Saved."))
-        found = _section_findings(answer, saved.text_lo, saved.text_en)
-        if found:
-            messages.warning(
-                request,
-                ngettext(
-                    "%(count)s figure in this section does not match the data: see below.",
-                    "%(count)s figures in this section do not match the data: see below.",
-                    len(found),
-                )
-                % {"count": len(found)},
-            )
-        return redirect(_report_url(report, f"section-{answer.section.number}"))
     return render(request, "reporting/section_edit.html", context)
 
 
