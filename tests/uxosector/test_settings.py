@@ -50,3 +50,30 @@ def test_without_a_secret_key_management_checks_still_run(tmp_path):
             cwd=settings.BASE_DIR,
         )
         assert result.returncode == 0, result.stderr
+
+
+def test_debug_gives_a_development_key_and_local_hosts():
+    result = _settings_with({"DEBUG": "1"})
+    assert result.stdout.split() == [
+        "True",
+        "['127.0.0.1',",
+        "'localhost']",
+        "django.db.backends.sqlite3",
+    ]
+
+
+def test_database_url_and_hosts_come_from_the_environment():
+    result = _settings_with(
+        {
+            "SECRET_KEY": "x",
+            "ALLOWED_HOSTS": "uxo.example.la, www.uxo.example.la",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/uxo",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False",
+        "['uxo.example.la',",
+        "'www.uxo.example.la']",
+        "django.db.backends.postgresql",
+    ]
